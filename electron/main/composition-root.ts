@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, powerMonitor, safeStorage, session } from 'electron';
+import { createSafeStorageCipher } from './adapters/safe-storage-cipher';
+import { openElectronStore } from './adapters/electron-key-value-store';
+import { electronIpcRegistrar } from './adapters/electron-ipc';
+import { createAuthApi } from './auth/auth-api';
+import { AuthService } from './auth/auth-service';
+import { readAppConfig } from './config/app-config';
+import { sessionHandlers } from './ipc/session-handlers';
+import { createSenderCheck } from './ipc/trusted-sender';
+import { registerHandlers } from './ipc/validated-ipc';
+import { createLogger } from './logging/logger';
+import { systemClock } from './ports';
+import { SessionStore } from './session/session-store';
+import { SettingsStore } from './settings/settings-store';
+import { broadcastSession } from './window/broadcast';
+import { denyAllPermissions, hardenWebContents } from './window/harden-web-contents';
+import { createMainWindow } from './window/main-window';
+import { rendererTarget } from './window/renderer-target';
+
+/**
+ * The composition root: picks the adapters and wires the services. No logic lives here.
+ */
+export function startApp(): void {
+  const logger = createLogger();
+  const config = readAppConfig(process.env, { isPackaged: app.isPackaged, defaultAuthUrl: import.meta.env.MAIN_VITE_TESSERA_AUTH_URL });
+  config.warnings.forEach((warning) => logger.warn(warning));
+  if (config.userDataDir) app.setPath('userData', config.userDataDir);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  hardenWebContents(app);
+
+  const here = import.meta.dirname;
+  const preload = join(here, '../preload/index.cjs');
+  const target = rendererTarget(config.rendererDevUrl, join(here, '../renderer'));
+  const openWindow = () => createMainWindow({ preload, target });
+
+  void app.whenReady().then(() => {
+    denyAllPermissions(session.defaultSession);
+    const dataDir = app.getPath('userData');
+    const settings = new SettingsStore(openElectronStore(dataDir, 'settings'), logger);
+    const cipher = createSafeStorageCipher(safeStorage, process.platform);
+    const store = new SessionStore({ kv: openElectronStore(dataDir, 'session'), cipher, settings, logger, clock: systemClock });
+    const api = createAuthApi({ baseUrl: config.authUrl });
+    const auth = new AuthService({ api, store, settings, clock: systemClock, logger });
+
+    registerHandlers(electronIpcRegistrar, sessionHandlers(auth), { isTrustedSender: createSenderCheck(target.url), logger });
+    auth.onChanged(broadcastSession);
+    powerMonitor.on('resume', () => auth.rearm());
+    app.on('before-quit', () => auth.stop());
+    void auth.start();
+
+    openWindow();
+    app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { DEV_AUTH_URL, readAppConfig } from './app-config';
+
+describe('readAppConfig', () => {
+  it('defaults to the dev auth server and Electron userData', () => {
+    expect(readAppConfig({}, { isPackaged: false })).toEqual({ authUrl: DEV_AUTH_URL, userDataDir: null, rendererDevUrl: null, warnings: [] });
+  });
+
+  it('reads the env, and the build-time default when packaged', () => {
+    const env = { TESSERA_AUTH_URL: 'https://auth.example.com', TESSERA_USER_DATA_DIR: '/tmp/t1', ELECTRON_RENDERER_URL: 'http://localhost:5173' };
+    expect(readAppConfig(env, { isPackaged: false })).toMatchObject({ authUrl: 'https://auth.example.com', userDataDir: '/tmp/t1', rendererDevUrl: 'http://localhost:5173' });
+    expect(readAppConfig({}, { isPackaged: true, defaultAuthUrl: 'https://auth.tessera.app' }).authUrl).toBe('https://auth.tessera.app');
+  });
+
+  it('ignores the dev server URL in a packaged app', () => {
+    expect(readAppConfig({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, { isPackaged: true }).rendererDevUrl).toBeNull();
+  });
+
+  it('falls back with a warning on bad values', () => {
+    const config = readAppConfig({ TESSERA_AUTH_URL: 'javascript:alert(1)', TESSERA_USER_DATA_DIR: 'relative/dir' }, { isPackaged: false });
+    expect(config.authUrl).toBe(DEV_AUTH_URL);
+    expect(config.userDataDir).toBeNull();
+    expect(config.warnings).toHaveLength(2);
+  });
+});

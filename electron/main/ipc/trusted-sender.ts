@@ -1,0 +1,34 @@
+/**
+ * Which frames may call main over IPC.
+ *
+ * Electron security checklist #17, "Validate the sender of all IPC messages": a call is served
+ * only when it comes from the top frame of our own page. URLs are compared parsed, never with
+ * `startsWith` (`file:///app/index.html.evil` or `http://localhost:5173.evil.com` must not pass).
+ */
+export interface SenderFrame {
+  url: string;
+  /** null for a main (top-level) frame. */
+  parent: unknown;
+}
+
+export type SenderCheck = (frame: SenderFrame | null | undefined) => boolean;
+
+/** True when `candidate` is the same app document as `appUrl`: same origin, or same file for `file:`. */
+export function isSameAppUrl(candidate: string, appUrl: string): boolean {
+  let url: URL;
+  let app: URL;
+  try {
+    url = new URL(candidate);
+    app = new URL(appUrl);
+  } catch {
+    return false;
+  }
+  if (app.protocol === 'file:') {
+    return url.protocol === 'file:' && url.host === app.host && decodeURIComponent(url.pathname) === decodeURIComponent(app.pathname);
+  }
+  return app.origin !== 'null' && url.origin === app.origin;
+}
+
+export function createSenderCheck(appUrl: string): SenderCheck {
+  return (frame) => Boolean(frame && frame.parent === null && isSameAppUrl(frame.url, appUrl));
+}
