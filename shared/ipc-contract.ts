@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { InvokeKey } from './channels';
 import { errorCodes } from './errors';
+import { limits } from './limits';
 import { sessionViewSchema } from './session-view';
 
 /**
@@ -10,11 +11,7 @@ import { sessionViewSchema } from './session-view';
  * preload API's types are derived from them, so a call site can't drift from the handler.
  */
 
-/** Input limits: generous for people, small enough that a hostile page can't make main work hard. */
-export const limits = {
-  emailMax: 320,
-  passwordMax: 1024,
-} as const;
+export { limits };
 
 export const failureSchema = z.strictObject({
   ok: z.literal(false),
