@@ -9,8 +9,8 @@ import { channels } from '../../shared/channels';
  * The composition root under a fake `electron` module: what it registers and how it builds the
  * window, checked without an Electron binary.
  */
-const fake = vi.hoisted(() => {
-  const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
+const fakeElectron = vi.hoisted(async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
   const paths = new Map<string, string>();
   const app = Object.assign(new Emitter(), {
     isPackaged: false,
@@ -67,11 +67,16 @@ const fake = vi.hoisted(() => {
   };
 });
 
-vi.mock('electron', () => ({ ...fake, default: fake }));
+vi.mock('electron', async () => {
+  const electron = await fakeElectron;
+  return { ...electron, default: electron };
+});
 
 let dataDir: string;
+let fake: Awaited<typeof fakeElectron>;
 
 beforeAll(async () => {
+  fake = await fakeElectron;
   dataDir = mkdtempSync(join(tmpdir(), 'tessera-root-'));
   vi.stubEnv('TESSERA_USER_DATA_DIR', dataDir);
   vi.stubEnv('TESSERA_AUTH_URL', 'http://127.0.0.1:9');

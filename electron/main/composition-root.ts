@@ -3,16 +3,12 @@ import { app, BrowserWindow, powerMonitor, safeStorage, session } from 'electron
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher';
 import { openElectronStore } from './adapters/electron-key-value-store';
 import { electronIpcRegistrar } from './adapters/electron-ipc';
-import { createAuthApi } from './auth/auth-api';
-import { AuthService } from './auth/auth-service';
 import { readAppConfig } from './config/app-config';
-import { sessionHandlers } from './ipc/session-handlers';
+import { createServices } from './create-services';
 import { createSenderCheck } from './ipc/trusted-sender';
 import { registerHandlers } from './ipc/validated-ipc';
 import { createLogger } from './logging/logger';
 import { systemClock } from './ports';
-import { SessionStore } from './session/session-store';
-import { SettingsStore } from './settings/settings-store';
 import { broadcastSession } from './window/broadcast';
 import { denyAllPermissions, hardenWebContents } from './window/harden-web-contents';
 import { createMainWindow } from './window/main-window';
@@ -41,13 +37,16 @@ export function startApp(): void {
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession);
     const dataDir = app.getPath('userData');
-    const settings = new SettingsStore(openElectronStore(dataDir, 'settings'), logger);
-    const cipher = createSafeStorageCipher(safeStorage, process.platform);
-    const store = new SessionStore({ kv: openElectronStore(dataDir, 'session'), cipher, settings, logger, clock: systemClock });
-    const api = createAuthApi({ baseUrl: config.authUrl });
-    const auth = new AuthService({ api, store, settings, clock: systemClock, logger });
+    const { auth, handlers } = createServices({
+      sessionKv: openElectronStore(dataDir, 'session'),
+      settingsKv: openElectronStore(dataDir, 'settings'),
+      cipher: createSafeStorageCipher(safeStorage, process.platform),
+      authUrl: config.authUrl,
+      clock: systemClock,
+      logger,
+    });
 
-    registerHandlers(electronIpcRegistrar, sessionHandlers(auth), { isTrustedSender: createSenderCheck(target.url), logger });
+    registerHandlers(electronIpcRegistrar, handlers, { isTrustedSender: createSenderCheck(target.url), logger });
     auth.onChanged(broadcastSession);
     powerMonitor.on('resume', () => auth.rearm());
     app.on('before-quit', () => auth.stop());
