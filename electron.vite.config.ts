@@ -2,27 +2,9 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { devCsp, productionCsp } from './electron/main/window/content-security-policy';
 
-/**
- * Content-Security-Policy for the renderer.
- *
- * Production: only our own files (Electron security checklist #7, "Define a Content Security
- * Policy"). Dev: Vite's HMR client needs inline scripts and a websocket, so the dev server gets a
- * relaxed policy and only the dev server.
- */
-const productionCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-const devCsp = `${productionCsp.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*")}`;
-
+/** Puts the CSP (electron/main/window/content-security-policy.ts) into index.html's meta tag. */
 function contentSecurityPolicy(): Plugin {
   let isDev = false;
   return {

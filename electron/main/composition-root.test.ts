@@ -39,6 +39,8 @@ const fakeElectron = vi.hoisted(async () => {
     show = vi.fn();
     focus = vi.fn();
   }
+  const schemes: unknown[] = [];
+  const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
   const permission = { request: null as null | ((...args: unknown[]) => void), check: null as null | ((...args: unknown[]) => boolean) };
   return {
     app,
@@ -52,6 +54,19 @@ const fakeElectron = vi.hoisted(async () => {
       on: (channel: string) => listened.push(channel),
     },
     powerMonitor: new Emitter(),
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu(menu: never) {
+        this.current = menu;
+      },
+      current: null as unknown,
+    },
+    schemes,
+    protocolHandlers,
+    protocol: {
+      registerSchemesAsPrivileged: (list: unknown[]) => schemes.push(...list),
+      handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => protocolHandlers.set(scheme, handler),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => (permission.request = handler),
@@ -115,7 +130,7 @@ describe('composition root', () => {
       navigateOnDragDrop: false,
       spellcheck: false,
     });
-    expect(window?.loaded[0]).toMatch(/renderer[\\/]index\.html$/);
+    expect(window?.loaded).toEqual(['app://tessera/index.html']);
   });
 
   it('registers every contract channel through the validating wrapper, and nothing else', async () => {
@@ -132,9 +147,30 @@ describe('composition root', () => {
 
   it('serves our own page: getSession answers signed out on a fresh data dir', async () => {
     const [window] = fake.windows;
-    const ours = { senderFrame: { url: `file://${window?.loaded[0]}`, parent: null } };
+    const ours = { senderFrame: { url: window?.loaded[0] ?? '', parent: null } };
     const result = await fake.handled.get(channels.getSession)?.(ours);
     expect(result).toMatchObject({ ok: true, session: { status: 'signed-out', reason: 'none', storage: { level: 'secure', backend: 'gnome_libsecret' } } });
+  });
+
+  it('serves the renderer from the privileged app:// scheme, not file://, refusing traversal', async () => {
+    expect(fake.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    const handler = fake.protocolHandlers.get('app');
+    expect(handler).toBeDefined();
+    const outside = await handler?.({ url: 'app://tessera/..%2f..%2fpackage.json' });
+    expect(outside?.status).toBe(404);
+  });
+
+  it('"New Window" opens a second window, and every window hears session:changed', async () => {
+    const menu = fake.Menu.current as { template: Array<{ label?: string; submenu?: Array<{ label?: string; click?: () => void }> }> };
+    const file = menu.template.find((entry) => entry.label === 'File');
+    file?.submenu?.find((entry) => entry.label === 'New Window')?.click?.();
+    expect(fake.windows).toHaveLength(2);
+
+    const ours = { senderFrame: { url: 'app://tessera/index.html', parent: null } };
+    await fake.handled.get(channels.setWeakStorageAllowed)?.(ours, { allowed: false });
+    for (const window of fake.windows as unknown as Array<{ webContents: { send: { mock: { calls: unknown[][] } } } }>) {
+      expect(window.webContents.send.mock.calls.at(-1)).toEqual(['session:changed', expect.objectContaining({ status: 'signed-out' })]);
+    }
   });
 
   it('denies every permission request and check', () => {

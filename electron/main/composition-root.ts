@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, powerMonitor, safeStorage, session } from 'electron';
+import { app, BrowserWindow, Menu, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher';
 import { openElectronStore } from './adapters/electron-key-value-store';
 import { electronIpcRegistrar } from './adapters/electron-ipc';
@@ -9,9 +9,11 @@ import { createSenderCheck } from './ipc/trusted-sender';
 import { registerHandlers } from './ipc/validated-ipc';
 import { createLogger } from './logging/logger';
 import { systemClock } from './ports';
+import { appMenuTemplate } from './window/app-menu';
 import { broadcastSession } from './window/broadcast';
 import { denyAllPermissions, hardenWebContents } from './window/harden-web-contents';
 import { createMainWindow } from './window/main-window';
+import { declareAppScheme, handleAppScheme } from './window/register-app-protocol';
 import { rendererTarget } from './window/renderer-target';
 
 /**
@@ -27,15 +29,17 @@ export function startApp(): void {
     return;
   }
   app.enableSandbox();
+  declareAppScheme(protocol);
   hardenWebContents(app);
 
   const here = import.meta.dirname;
   const preload = join(here, '../preload/index.cjs');
-  const target = rendererTarget(config.rendererDevUrl, join(here, '../renderer'));
+  const target = rendererTarget(config.rendererDevUrl);
   const openWindow = () => createMainWindow({ preload, target });
 
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession);
+    handleAppScheme(protocol, join(here, '../renderer'));
     const dataDir = app.getPath('userData');
     const { auth, handlers } = createServices({
       sessionKv: openElectronStore(dataDir, 'session'),
@@ -52,6 +56,9 @@ export function startApp(): void {
     app.on('before-quit', () => auth.stop());
     void auth.start();
 
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isDev: config.rendererDevUrl !== null, newWindow: openWindow })),
+    );
     openWindow();
     app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
     app.on('activate', () => {

@@ -31,3 +31,17 @@ describe('createSenderCheck', () => {
     expect(check(undefined)).toBe(false);
   });
 });
+
+describe('the app:// origin', () => {
+  const check = createSenderCheck('app://tessera/index.html');
+  it.each([
+    ['app://tessera/index.html', true],
+    ['app://tessera/', true],
+    ['app://tessera.evil/index.html', false],
+    ['app://other/index.html', false],
+    ['file:///index.html', false],
+    ['https://tessera/index.html', false],
+  ])('%s ⇒ %s', (url, expected) => {
+    expect(check({ url, parent: null })).toBe(expected);
+  });
+});

@@ -13,7 +13,7 @@ export interface SenderFrame {
 
 export type SenderCheck = (frame: SenderFrame | null | undefined) => boolean;
 
-/** True when `candidate` is the same app document as `appUrl`: same origin, or same file for `file:`. */
+/** True when `candidate` is the same app as `appUrl`: same scheme and host, or the same file for `file:`. */
 export function isSameAppUrl(candidate: string, appUrl: string): boolean {
   let url: URL;
   let app: URL;
@@ -26,7 +26,9 @@ export function isSameAppUrl(candidate: string, appUrl: string): boolean {
   if (app.protocol === 'file:') {
     return url.protocol === 'file:' && url.host === app.host && decodeURIComponent(url.pathname) === decodeURIComponent(app.pathname);
   }
-  return app.origin !== 'null' && url.origin === app.origin;
+  // Compare scheme and host (with port) rather than `origin`: Node reports the origin of a
+  // custom scheme such as app://tessera as "null", where Chromium treats it as a real origin.
+  return app.host !== '' && url.protocol === app.protocol && url.host === app.host;
 }
 
 export function createSenderCheck(appUrl: string): SenderCheck {

@@ -1,10 +1,8 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { RendererTarget } from './main-window';
+import { APP_ENTRY_URL } from './app-protocol';
 
-/** The built renderer file, or the Vite dev server in development. */
-export function rendererTarget(devUrl: string | null, rendererDir: string): RendererTarget {
-  if (devUrl) return { url: devUrl, load: (window) => window.loadURL(devUrl) };
-  const file = join(rendererDir, 'index.html');
-  return { url: pathToFileURL(file).href, load: (window) => window.loadFile(file) };
+/** The built renderer on `app://tessera/`, or the Vite dev server in development. */
+export function rendererTarget(devUrl: string | null): RendererTarget {
+  const url = devUrl ?? APP_ENTRY_URL;
+  return { url, load: (window) => window.loadURL(url) };
 }
