@@ -129,6 +129,7 @@ describe('composition root', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(window?.loaded).toEqual(['app://tessera/index.html']);
   });
