@@ -29,9 +29,21 @@ export type SessionResult = z.infer<typeof sessionResult>;
 
 const noInput = z.undefined();
 
+/** C0/C1 control characters and lone UTF-16 surrogates: never part of a real email or password. */
+const unprintable = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export const signInRequestSchema = z.strictObject({
-  email: z.string().trim().min(3).max(limits.emailMax),
-  password: z.string().min(1).max(limits.passwordMax),
+  email: z
+    .string()
+    .max(limits.emailMax)
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+$/, 'not an email address')
+    .refine((value) => !unprintable.test(value), 'email has characters that cannot be typed'),
+  password: z
+    .string()
+    .min(1)
+    .max(limits.passwordMax)
+    .refine((value) => !unprintable.test(value), 'password has characters that cannot be typed'),
   /** "Keep me signed in": off ⇒ the session lives in memory for this run only. */
   remember: z.boolean(),
 });
