@@ -30,6 +30,7 @@ export type SessionResult = z.infer<typeof sessionResult>;
 const noInput = z.undefined();
 
 /** C0/C1 control characters and lone UTF-16 surrogates: never part of a real email or password. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unprintable = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const signInRequestSchema = z.strictObject({
