@@ -81,4 +81,25 @@ describe('architecture', () => {
     expect(exposed).toHaveLength(1);
     expect(exposed[0]).toMatch(/^'tessera', createTesseraApi\(ipcRenderer\)$/);
   });
+
+  it.each([
+    ['shell.openExternal (checklist #15: we open no external links)', /openExternal/],
+    ['enableBlinkFeatures (checklist #10)', /enableBlinkFeatures/],
+    ['<webview> or allowpopups (checklists #11, #12)', /<webview[\s/]|allowpopups/i],
+    ['nodeIntegration: true (checklist #2)', /nodeIntegration\w*:\s*true/],
+    ['contextIsolation/sandbox/webSecurity turned off (checklists #3, #4, #6)', /(contextIsolation|sandbox|webSecurity):\s*false/],
+    ['allowRunningInsecureContent: true (checklist #8)', /allowRunningInsecureContent:\s*true/],
+    ['experimentalFeatures: true (checklist #9)', /experimentalFeatures:\s*true/],
+    ['loadFile / file:// pages (checklist #18)', /\.loadFile\(|loadURL\(\s*['"`]file:/],
+  ])('no source in electron/ or renderer/ uses %s', (_name, pattern) => {
+    const offenders = [...sources('electron'), ...sources('renderer')]
+      .filter((file) => !file.endsWith('.test.ts') && !file.endsWith('.test.tsx'))
+      .filter((file) => pattern.test(readFileSync(join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('uses a supported Electron major (checklist #16)', () => {
+    const installed = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string };
+    expect(Number(installed.version.split('.')[0])).toBeGreaterThanOrEqual(45);
+  });
 });

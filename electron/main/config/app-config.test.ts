@@ -12,6 +12,20 @@ describe('readAppConfig', () => {
     expect(readAppConfig({}, { isPackaged: true, defaultAuthUrl: 'https://auth.tessera.app' }).authUrl).toBe('https://auth.tessera.app');
   });
 
+  it.each([
+    ['https://auth.example.com', true],
+    ['http://127.0.0.1:7410', true],
+    ['http://localhost:7410', true],
+    ['http://[::1]:7410', true],
+    ['http://auth.example.com', false],
+    ['http://127.0.0.1.evil.com', false],
+    ['ftp://auth.example.com', false],
+  ])('auth URL %s allowed: %s (TLS unless loopback)', (url, allowed) => {
+    const config = readAppConfig({ TESSERA_AUTH_URL: url }, { isPackaged: true });
+    expect(config.authUrl === url).toBe(allowed);
+    expect(config.warnings.length === 0).toBe(allowed);
+  });
+
   it('ignores the dev server URL in a packaged app', () => {
     expect(readAppConfig({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, { isPackaged: true }).rendererDevUrl).toBeNull();
   });

@@ -27,8 +27,8 @@ export function readAppConfig(
   const fallbackAuthUrl = options.defaultAuthUrl ?? DEV_AUTH_URL;
   let authUrl = fallbackAuthUrl;
   if (env.TESSERA_AUTH_URL) {
-    if (isHttpUrl(env.TESSERA_AUTH_URL)) authUrl = env.TESSERA_AUTH_URL;
-    else warnings.push(`TESSERA_AUTH_URL is not an http(s) URL; using ${fallbackAuthUrl}`);
+    if (isAllowedAuthUrl(env.TESSERA_AUTH_URL)) authUrl = env.TESSERA_AUTH_URL;
+    else warnings.push(`TESSERA_AUTH_URL must be https (or http on this machine's loopback); using ${fallbackAuthUrl}`);
   }
   let userDataDir: string | null = null;
   if (env.TESSERA_USER_DATA_DIR) {
@@ -38,6 +38,21 @@ export function readAppConfig(
   const devUrl = env.ELECTRON_RENDERER_URL;
   const rendererDevUrl = !options.isPackaged && devUrl && isHttpUrl(devUrl) ? devUrl : null;
   return { authUrl, userDataDir, rendererDevUrl, warnings };
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Credentials travel only over TLS, except to a server on this machine (the dev auth server).
+ * Electron security checklist #1, "Only load secure content".
+ */
+function isAllowedAuthUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname));
+  } catch {
+    return false;
+  }
 }
 
 function isHttpUrl(text: string): boolean {
