@@ -255,4 +255,76 @@ describe('AuthService', () => {
       auth.stop();
     });
   });
+
+  it.each([10, -10])('a server clock %i minutes off: expiry on our clock, refresh still before expiry', async (minutes) => {
+    const clock = manualClock();
+    const skew = minutes * 60_000;
+    const server = await startRealAuthServer({ now: () => clock.now() + skew, accessTtlSeconds: 600 });
+    const dir = tempDir();
+    const { auth } = makeService(dir, server.url, clock);
+    const result = await auth.signIn(signIn);
+    expect(result.ok && result.session.status === 'signed-in' && result.session.expiresAt).toBe(clock.now() + 600_000);
+    expect(clock.pending()).toEqual([300_000]);
+    clock.advance(300_000);
+    await vi.waitFor(() => expect(server.requestCounts()['POST /auth/refresh']).toBe(1));
+    await vi.waitFor(() => expect(clock.pending()).toEqual([300_000]));
+    expect((await auth.view()).status).toBe('signed-in');
+    auth.stop();
+  });
+
+  it('revoked at the server mid-session ⇒ the next refresh expires the session and clears the record', async () => {
+    const clock = manualClock();
+    const server = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 120 });
+    const dir = tempDir();
+    const { auth, events } = makeService(dir, server.url, clock);
+    await auth.signIn(signIn);
+    server.revokeUser(DEMO.email);
+    clock.advance(60_000);
+    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ status: 'signed-out', reason: 'expired' }));
+    expect(hasRecord(dir)).toBe(false);
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it('network down during a refresh ⇒ record kept, offline, and recovered when the server is back', async () => {
+    const clock = manualClock();
+    const first = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 120 });
+    const port = first.port;
+    const dir = tempDir();
+    const { auth, events, store } = makeService(dir, first.url, clock);
+    await auth.signIn(signIn);
+    const token = store.get()?.refreshToken;
+    await first.close();
+
+    clock.advance(60_000);
+    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ status: 'signed-in', offline: true }));
+    expect(hasRecord(dir)).toBe(true);
+    expect(store.get()?.refreshToken).toBe(token);
+
+    // The server comes back (same port; its refresh families are gone, as after a dev restart).
+    const second = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 120, port });
+    expect(second.port).toBe(port);
+    clock.advance(1_000);
+    await vi.waitFor(() => expect(second.requestCounts()['POST /auth/refresh']).toBe(1));
+    // The new server doesn't know the family: the session ends as expired, not as a crash.
+    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ status: 'signed-out', reason: 'expired' }));
+  });
+
+  it('after sleep past the refresh time, resume re-arms and refreshes at once', async () => {
+    const clock = manualClock();
+    const server = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 600 });
+    const dir = tempDir();
+    const { auth } = makeService(dir, server.url, clock);
+    await auth.signIn(signIn);
+    clock.sleep(700_000); // the machine slept: time moved, no timer ran
+    expect(server.requestCounts()['POST /auth/refresh'] ?? 0).toBe(0);
+    auth.rearm(); // powerMonitor 'resume'
+    expect(clock.pending()).toEqual([0]);
+    clock.advance(0);
+    await vi.waitFor(() => expect(server.requestCounts()['POST /auth/refresh']).toBe(1));
+    await vi.waitFor(async () => {
+      const view = await auth.view();
+      expect(view.status === 'signed-in' && view.expiresAt).toBe(clock.now() + 600_000);
+    });
+    auth.stop();
+  });
 });

@@ -9,7 +9,9 @@ import type { Clock } from '../ports';
 export interface ManualClock extends Clock {
   /** Moves time forward, firing due timers in order. */
   advance(ms: number): void;
-  /** Pending timer delays from now, soonest first. */
+  /** Moves time forward without firing timers, like a machine asleep. */
+  sleep(ms: number): void;
+  /** Pending timer delays from now (overdue ones as 0), soonest first. */
   pending(): number[];
 }
 
@@ -38,6 +40,9 @@ export function manualClock(start = Date.UTC(2030, 0, 1, 12, 0, 0)): ManualClock
       }
       time = end;
     },
-    pending: () => [...timers.values()].map((timer) => timer.at - time).sort((a, b) => a - b),
+    sleep(ms) {
+      time += ms;
+    },
+    pending: () => [...timers.values()].map((timer) => Math.max(0, timer.at - time)).sort((a, b) => a - b),
   };
 }
