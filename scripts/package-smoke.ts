@@ -148,7 +148,7 @@ function runElectronBuilder(dist: ElectronDist, electronVersion: string, output:
     `-c.electronVersion=${electronVersion}`,
     `-c.directories.output=${output}`,
   ];
-  const env = { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
   if (!env.ELECTRON_BUILDER_7ZIP_PATH && existsSync('/usr/bin/7zz')) env.ELECTRON_BUILDER_7ZIP_PATH = '/usr/bin/7zz';
   console.log(`  electron-builder --linux dir tar.gz --${arch} (7-Zip: ${env.ELECTRON_BUILDER_7ZIP_PATH ?? "electron-builder's download"})`);
   const result = spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -327,7 +327,7 @@ function checkIcons(): void {
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<number> {
-  console.log('package smoke: checks PACKAGING (electron-builder.yml → asar, tar.gz, fuses, icons), not the Electron binary');
+  console.log('package smoke: checks PACKAGING (electron-builder.yml → asar, tar.gz, fuses, icons), not the Electron binary: nothing here runs Electron');
   ensureBuilt();
   const electronVersion = (require('electron/package.json') as { version: string }).version;
   const work = mkdtempSync(join(tmpdir(), 'tessera-package-smoke-'));

@@ -17,3 +17,9 @@ if (existsSync(playwright)) {
   const { stats } = JSON.parse(readFileSync(playwright, 'utf8'));
   console.log(`e2e: ${stats.expected + stats.flaky} passed, ${stats.unexpected} failed, ${stats.skipped} skipped`);
 }
+
+const packaging = 'test-results/package-smoke.json';
+if (existsSync(packaging)) {
+  const report = JSON.parse(readFileSync(packaging, 'utf8'));
+  console.log(`package: ${report.passed} passed, ${report.failed} failed`);
+}

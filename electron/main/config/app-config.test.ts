@@ -26,6 +26,13 @@ describe('readAppConfig', () => {
     expect(config.warnings.length === 0).toBe(allowed);
   });
 
+  it('an empty or insecure build-time URL falls back to the dev server', () => {
+    expect(readAppConfig({}, { isPackaged: true, defaultAuthUrl: '' })).toMatchObject({ authUrl: DEV_AUTH_URL, warnings: [] });
+    const insecure = readAppConfig({}, { isPackaged: true, defaultAuthUrl: 'http://auth.example.com' });
+    expect(insecure.authUrl).toBe(DEV_AUTH_URL);
+    expect(insecure.warnings).toHaveLength(1);
+  });
+
   it('ignores the dev server URL in a packaged app', () => {
     expect(readAppConfig({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, { isPackaged: true }).rendererDevUrl).toBeNull();
   });

@@ -4,7 +4,7 @@ import { isAbsolute } from 'node:path';
  * Start-up configuration from the environment.
  *
  * - `TESSERA_AUTH_URL`: the auth API (http/https only); default the dev server's default port,
- *   or the URL baked in at build time (`TESSERA_DEFAULT_AUTH_URL`, see electron.vite.config.ts).
+ *   or the URL baked in at build time (`MAIN_VITE_TESSERA_AUTH_URL`, see docs/building.md).
  * - `TESSERA_USER_DATA_DIR`: an absolute data dir (tests give each run its own); default
  *   Electron's userData.
  * - `ELECTRON_RENDERER_URL`: the Vite dev server, honoured only in an unpackaged app.
@@ -24,7 +24,11 @@ export function readAppConfig(
   options: { isPackaged: boolean; defaultAuthUrl?: string },
 ): AppConfig {
   const warnings: string[] = [];
-  const fallbackAuthUrl = options.defaultAuthUrl ?? DEV_AUTH_URL;
+  let fallbackAuthUrl = DEV_AUTH_URL;
+  if (options.defaultAuthUrl) {
+    if (isAllowedAuthUrl(options.defaultAuthUrl)) fallbackAuthUrl = options.defaultAuthUrl;
+    else warnings.push(`the built-in auth URL must be https (or http on loopback); using ${DEV_AUTH_URL}`);
+  }
   let authUrl = fallbackAuthUrl;
   if (env.TESSERA_AUTH_URL) {
     if (isAllowedAuthUrl(env.TESSERA_AUTH_URL)) authUrl = env.TESSERA_AUTH_URL;
