@@ -15,6 +15,7 @@ if (existsSync(vitest)) {
 const playwright = 'test-results/playwright.json';
 if (existsSync(playwright)) {
   const { stats } = JSON.parse(readFileSync(playwright, 'utf8'));
+  if (stats.flaky > 0) console.log(`e2e: ${stats.flaky} test(s) passed only on retry (flaky): see playwright-report/`);
   console.log(`e2e: ${stats.expected + stats.flaky} passed, ${stats.unexpected} failed, ${stats.skipped} skipped`);
 }
 

@@ -102,7 +102,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  fake.app.emit('before-quit');
+  fake.app.emit('before-quit', { preventDefault: () => undefined });
   vi.unstubAllEnvs();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -172,6 +172,16 @@ describe('composition root', () => {
     for (const window of fake.windows as unknown as Array<{ webContents: { send: { mock: { calls: unknown[][] } } } }>) {
       expect(window.webContents.send.mock.calls.at(-1)).toEqual(['session:changed', expect.objectContaining({ status: 'signed-out' })]);
     }
+  });
+
+  it('holds the first quit until the auth service has stopped, then quits', async () => {
+    const event = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
+    const again = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
   });
 
   it('denies every permission request and check', () => {

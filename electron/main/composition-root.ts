@@ -13,6 +13,7 @@ import { appMenuTemplate } from './window/app-menu';
 import { broadcastSession } from './window/broadcast';
 import { denyAllPermissions, hardenWebContents } from './window/harden-web-contents';
 import { createMainWindow } from './window/main-window';
+import { quitAfter } from './window/quit-after';
 import { declareAppScheme, handleAppScheme } from './window/register-app-protocol';
 import { rendererTarget } from './window/renderer-target';
 
@@ -53,7 +54,7 @@ export function startApp(): void {
     registerHandlers(electronIpcRegistrar, handlers, { isTrustedSender: createSenderCheck(target.url), logger });
     auth.onChanged(broadcastSession);
     powerMonitor.on('resume', () => auth.rearm());
-    app.on('before-quit', () => auth.stop());
+    quitAfter(app, () => auth.stop());
     void auth.start();
 
     Menu.setApplicationMenu(

@@ -38,7 +38,7 @@ describe('AuthService', () => {
     expect(events.at(-1)?.status).toBe('signed-in');
     expect(hasRecord(dir)).toBe(true);
     expect(await auth.isLoggedIn()).toBe(true);
-    auth.stop();
+    await auth.stop();
   });
 
   it('wrong password ⇒ a failure value and nothing written', async () => {
@@ -57,12 +57,12 @@ describe('AuthService', () => {
     const dir = tempDir();
     const first = makeService(dir, server.url, clock);
     await first.auth.signIn(signIn);
-    first.auth.stop();
+    await first.auth.stop();
 
     const second = makeService(dir, server.url, clock);
     expect(await second.auth.view()).toMatchObject({ status: 'signed-in', user: { email: DEMO.email }, persistence: 'disk' });
     expect(server.requestCounts()['POST /auth/refresh'] ?? 0).toBe(0);
-    second.auth.stop();
+    await second.auth.stop();
   });
 
   it('"Keep me signed in" off ⇒ memory only; a restart is signed out', async () => {
@@ -72,7 +72,7 @@ describe('AuthService', () => {
     const first = makeService(dir, server.url, clock);
     expect(await first.auth.signIn({ ...signIn, remember: false })).toMatchObject({ ok: true, session: { persistence: 'memory' } });
     expect(hasRecord(dir)).toBe(false);
-    first.auth.stop();
+    await first.auth.stop();
     expect((await makeService(dir, server.url, clock).auth.view()).status).toBe('signed-out');
   });
 
@@ -82,7 +82,7 @@ describe('AuthService', () => {
     const dir = tempDir();
     const first = makeService(dir, server.url, clock);
     await first.auth.signIn(signIn);
-    first.auth.stop();
+    await first.auth.stop();
     const before = fileText(dir);
     clock.advance(120_000);
 
@@ -92,13 +92,13 @@ describe('AuthService', () => {
     expect(view.status === 'signed-in' && view.expiresAt).toBe(clock.now() + 60_000);
     expect(server.requestCounts()['POST /auth/refresh']).toBe(1);
     expect(fileText(dir)).not.toBe(before);
-    second.auth.stop();
+    await second.auth.stop();
 
     // The saved token is the rotated one: a third start can refresh again (the old one would revoke all).
     clock.advance(120_000);
     const third = makeService(dir, server.url, clock);
     expect((await third.auth.view()).status).toBe('signed-in');
-    third.auth.stop();
+    await third.auth.stop();
   });
 
   it('a refresh token the server rejects at start ⇒ signed out as expired, record cleared', async () => {
@@ -107,7 +107,7 @@ describe('AuthService', () => {
     const dir = tempDir();
     const first = makeService(dir, server.url, clock);
     await first.auth.signIn(signIn);
-    first.auth.stop();
+    await first.auth.stop();
     server.revokeUser(DEMO.email);
     clock.advance(120_000);
 
@@ -122,7 +122,7 @@ describe('AuthService', () => {
     const dir = tempDir();
     const first = makeService(dir, server.url, clock);
     await first.auth.signIn(signIn);
-    first.auth.stop();
+    await first.auth.stop();
     clock.advance(120_000);
 
     const second = makeService(dir, await closedPortUrl(), clock);
@@ -132,7 +132,7 @@ describe('AuthService', () => {
     clock.advance(1_000);
     await vi.waitFor(() => expect(clock.pending()).toEqual([2_000]));
     expect(hasRecord(dir)).toBe(true);
-    second.auth.stop();
+    await second.auth.stop();
   });
 
   it('refreshes proactively before expiry, again and again', async () => {
@@ -149,7 +149,7 @@ describe('AuthService', () => {
       await vi.waitFor(() => expect(clock.pending()).toEqual([300_000]));
     }
     expect(events.at(-1)).toMatchObject({ status: 'signed-in', offline: false });
-    auth.stop();
+    await auth.stop();
   });
 
   it('10 concurrent refresh triggers ⇒ exactly one /auth/refresh and no family revocation', async () => {
@@ -162,7 +162,7 @@ describe('AuthService', () => {
     expect(outcomes).toEqual(Array(10).fill('refreshed'));
     expect(server.requestCounts()['POST /auth/refresh']).toBe(1);
     expect(await auth.refresh()).toBe('refreshed'); // the family is still good
-    auth.stop();
+    await auth.stop();
   });
 
   it('the rotated refresh token is on disk before the refresh reports success', async () => {
@@ -178,7 +178,7 @@ describe('AuthService', () => {
     expect(loaded.record?.refreshToken).toBeDefined();
     expect(loaded.record?.refreshToken).not.toBe(oldToken);
     expect(loaded.record?.refreshToken).toBe(store.get()?.refreshToken);
-    auth.stop();
+    await auth.stop();
   });
 
   it('sign-out racing a refresh ⇒ signed out, no token on disk, late result discarded', async () => {
@@ -221,7 +221,7 @@ describe('AuthService', () => {
     const { auth } = makeService(dir, server.url, clock);
     const api = createAuthApi({ baseUrl: server.url, clock });
     await auth.signIn(signIn);
-    auth.stop(); // no proactive refresh: let the token expire
+    await auth.stop(); // no proactive refresh: let the token expire
     clock.advance(61_000);
     const calls: string[] = [];
     const me = await auth.withAccessToken(async (token) => {
@@ -252,7 +252,7 @@ describe('AuthService', () => {
       expect(hasRecord(dir)).toBe(true);
       expect(await auth.setWeakStorageAllowed(false)).toMatchObject({ ok: true, session: { persistence: 'memory' } });
       expect(hasRecord(dir)).toBe(false);
-      auth.stop();
+      await auth.stop();
     });
   });
 
@@ -269,7 +269,7 @@ describe('AuthService', () => {
     await vi.waitFor(() => expect(server.requestCounts()['POST /auth/refresh']).toBe(1));
     await vi.waitFor(() => expect(clock.pending()).toEqual([300_000]));
     expect((await auth.view()).status).toBe('signed-in');
-    auth.stop();
+    await auth.stop();
   });
 
   it('revoked at the server mid-session ⇒ the next refresh expires the session and clears the record', async () => {
@@ -325,6 +325,21 @@ describe('AuthService', () => {
       const view = await auth.view();
       expect(view.status === 'signed-in' && view.expiresAt).toBe(clock.now() + 600_000);
     });
-    auth.stop();
+    await auth.stop();
+  });
+
+  it('stop() waits for a refresh in flight, so the rotated token is saved before quitting', async () => {
+    const clock = manualClock();
+    const server = await startRealAuthServer({ now: clock.now });
+    const dir = tempDir();
+    const { auth, store } = makeService(dir, server.url, clock);
+    await auth.signIn(signIn);
+    const before = store.get()?.refreshToken;
+    void auth.refresh();
+    await auth.stop();
+    const saved = (await makeStore(dir, { key: testKey(1) }).store.load()).record?.refreshToken;
+    expect(saved).not.toBe(before);
+    expect(saved).toBe(store.get()?.refreshToken);
+    expect(clock.pending()).toEqual([]);
   });
 });

@@ -60,10 +60,20 @@ export class AuthService {
     return this.ready;
   }
 
-  /** Stops timers (app quit, tests). */
-  stop(): void {
+  /**
+   * Stops timers and waits (up to `timeoutMs`) for a refresh in flight to be saved.
+   *
+   * Quitting mid-refresh would otherwise lose the rotated token the server just issued; the next
+   * start would present the old one, the server would see reuse and revoke the sign-in.
+   */
+  async stop(timeoutMs = 3_000): Promise<void> {
     this.stopped = true;
     this.cancelTimer();
+    const inflight = this.inflight;
+    if (!inflight) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([inflight, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
   }
 
   onChanged(listener: SessionListener): () => void {

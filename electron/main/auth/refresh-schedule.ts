@@ -2,12 +2,17 @@
  * When to refresh an access token, and how long to wait after a failed try.
  *
  * Refresh ahead of expiry by `skewMs`, but never later than half of the remaining lifetime, so a
- * short-lived token (or a clock that jumped) still gets refreshed in time.
+ * short-lived token (or a clock that jumped) still gets refreshed in time. A token shorter than
+ * the skew is refreshed at half its life, not at once: "at once" would refresh in a loop.
  */
+export const MIN_REFRESH_DELAY_MS = 1_000;
+
 export function refreshDelay(expiresAt: number, now: number, skewMs: number): number {
   const remaining = expiresAt - now;
   if (remaining <= 0) return 0;
-  return Math.max(0, Math.min(remaining - skewMs, remaining / 2));
+  const ahead = remaining - skewMs;
+  const delay = ahead > 0 ? Math.min(ahead, remaining / 2) : remaining / 2;
+  return Math.max(delay, Math.min(MIN_REFRESH_DELAY_MS, remaining));
 }
 
 /** Exponential backoff: base, 2×base, 4×base… capped at `maxMs`. */
