@@ -24,7 +24,7 @@ export const storageInfoSchema = z.strictObject({
   level: z.enum(['secure', 'weak', 'unavailable']),
   /** The keystore backend Electron reports (`basic_text`, `gnome_libsecret`, `dpapi`, …). */
   backend: z.string().max(100),
-  /** The user chose to remember sessions with weak encryption anyway (revocable). */
+  /** The user chose to remember sessions with weak encryption anyway (revocable); only with `weak`. */
   weakAllowed: z.boolean(),
   /** Whether a session signed in now with "Keep me signed in" is written to disk. */
   canPersist: z.boolean(),

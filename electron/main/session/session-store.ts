@@ -55,7 +55,8 @@ export class SessionStore {
       status = { available: false, backend: 'unknown', weak: true };
     }
     const level = !status.available ? 'unavailable' : status.weak ? 'weak' : 'secure';
-    const weakAllowed = this.deps.settings.weakStorageAllowed();
+    // The opt-in only means something for a weak keystore; don't read settings otherwise.
+    const weakAllowed = level === 'weak' && this.deps.settings.weakStorageAllowed();
     return {
       level,
       backend: status.backend,
