@@ -2,17 +2,19 @@
 /**
  * `npm start`: the dev auth server, then the app against it.
  *
- * Starts `auth-server` on its default port (or uses TESSERA_AUTH_URL when set), waits for its
- * `AUTH_URL=` line, then runs `electron-vite dev` with TESSERA_AUTH_URL pointing at it. Quitting
- * the app (or Ctrl+C) stops both.
+ * Makes sure the Electron binary is there (Electron 45 downloads it on first use, and
+ * electron-vite doesn't trigger that itself), starts `auth-server` on its default port (or uses
+ * TESSERA_AUTH_URL when set), waits for its `AUTH_URL=` line, then runs `electron-vite dev` with
+ * TESSERA_AUTH_URL pointing at it. Quitting the app (or Ctrl+C) stops both.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const require = createRequire(import.meta.url);
 const tsxCli = require.resolve('tsx/cli');
-const electronViteCli = require.resolve('electron-vite/bin/electron-vite.js');
+const electronViteCli = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
 const children = new Set();
 
 function run(args, options = {}) {
@@ -45,7 +47,19 @@ async function startAuthServer() {
   });
 }
 
+function ensureElectronBinary() {
+  const installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
+  const result = spawnSync(process.execPath, [installer], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(
+      'the Electron binary is not installed and could not be downloaded (the first `npm start` needs internet). ' +
+        'Without it you can still run the real renderer and services in a browser: see e2e/README.md (npm run harness).',
+    );
+  }
+}
+
 try {
+  ensureElectronBinary();
   const authUrl = await startAuthServer();
   const app = run([electronViteCli, 'dev'], { stdio: 'inherit', env: { ...process.env, TESSERA_AUTH_URL: authUrl } });
   app.on('exit', (code) => stopAll(code ?? 0));
