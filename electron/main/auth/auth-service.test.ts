@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../../../shared/session-view';
+import type { AuthServerOptions } from '../../../auth-server/src/server';
 import { DEMO, startRealAuthServer } from '../testing/auth-server';
 import { makeStore, testKey } from '../testing/fixtures';
 import { manualClock, type ManualClock } from '../testing/manual-clock';
@@ -22,14 +23,19 @@ function makeService(dir: string, baseUrl: string, clock: ManualClock, options: 
   return { auth, events, ...parts };
 }
 
+/** A manual clock, the real auth server on that clock, and a fresh data dir. */
+async function setup(serverOptions: Omit<AuthServerOptions, 'now'> = {}) {
+  const clock = manualClock();
+  const server = await startRealAuthServer({ now: clock.now, ...serverOptions });
+  return { clock, server, dir: tempDir() };
+}
+
 const fileText = (dir: string) => (existsSync(join(dir, 'session.json')) ? readFileSync(join(dir, 'session.json'), 'utf8') : '');
 const hasRecord = (dir: string) => fileText(dir).includes('"record"');
 
 describe('AuthService', () => {
   it('signs in, saves the session, and tells listeners', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup();
     const { auth, events } = makeService(dir, server.url, clock);
 
     const result = await auth.signIn(signIn);
@@ -42,9 +48,7 @@ describe('AuthService', () => {
   });
 
   it('wrong password ⇒ a failure value and nothing written', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup();
     const { auth } = makeService(dir, server.url, clock);
     expect(await auth.signIn({ ...signIn, password: 'wrong' })).toEqual({ ok: false, code: 'invalid_credentials' });
     expect(existsSync(join(dir, 'session.json'))).toBe(false);
@@ -52,9 +56,7 @@ describe('AuthService', () => {
   });
 
   it('restores a saved session at start without calling the server', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup();
     const first = makeService(dir, server.url, clock);
     await first.auth.signIn(signIn);
     await first.auth.stop();
@@ -66,9 +68,7 @@ describe('AuthService', () => {
   });
 
   it('"Keep me signed in" off ⇒ memory only; a restart is signed out', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup();
     const first = makeService(dir, server.url, clock);
     expect(await first.auth.signIn({ ...signIn, remember: false })).toMatchObject({ ok: true, session: { persistence: 'memory' } });
     expect(hasRecord(dir)).toBe(false);
@@ -77,9 +77,7 @@ describe('AuthService', () => {
   });
 
   it('an expired access token at start is refreshed first, and the rotated token is saved', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 60 });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup({ accessTtlSeconds: 60 });
     const first = makeService(dir, server.url, clock);
     await first.auth.signIn(signIn);
     await first.auth.stop();
@@ -102,9 +100,7 @@ describe('AuthService', () => {
   });
 
   it('a refresh token the server rejects at start ⇒ signed out as expired, record cleared', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 60 });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup({ accessTtlSeconds: 60 });
     const first = makeService(dir, server.url, clock);
     await first.auth.signIn(signIn);
     await first.auth.stop();
@@ -117,9 +113,7 @@ describe('AuthService', () => {
   });
 
   it('server unreachable at start ⇒ session kept, shown offline, retried with backoff', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 60 });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup({ accessTtlSeconds: 60 });
     const first = makeService(dir, server.url, clock);
     await first.auth.signIn(signIn);
     await first.auth.stop();
@@ -136,9 +130,7 @@ describe('AuthService', () => {
   });
 
   it('refreshes proactively before expiry, again and again', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 600 });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup({ accessTtlSeconds: 600 });
     const { auth, events } = makeService(dir, server.url, clock);
     await auth.signIn(signIn);
     // 600 s token, 60 s skew, never later than half the lifetime ⇒ at 300 s.
@@ -153,9 +145,7 @@ describe('AuthService', () => {
   });
 
   it('10 concurrent refresh triggers ⇒ exactly one /auth/refresh and no family revocation', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup();
     const { auth } = makeService(dir, server.url, clock);
     await auth.signIn(signIn);
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => auth.refresh()));
@@ -166,9 +156,7 @@ describe('AuthService', () => {
   });
 
   it('the rotated refresh token is on disk before the refresh reports success', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup();
     const { auth, store } = makeService(dir, server.url, clock);
     await auth.signIn(signIn);
     const oldToken = store.get()?.refreshToken;
@@ -182,9 +170,7 @@ describe('AuthService', () => {
   });
 
   it('sign-out racing a refresh ⇒ signed out, no token on disk, late result discarded', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup();
     const { auth } = makeService(dir, server.url, clock);
     await auth.signIn(signIn);
     const refreshing = auth.refresh();
@@ -196,9 +182,7 @@ describe('AuthService', () => {
   });
 
   it('sign-out revokes at the server, and clears locally even when the server is down', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup();
     const { auth, store } = makeService(dir, server.url, clock);
     await auth.signIn(signIn);
     const token = store.get()?.refreshToken ?? '';
@@ -215,9 +199,7 @@ describe('AuthService', () => {
   });
 
   it('an API call that gets invalid_token refreshes once and retries once', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 60 });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup({ accessTtlSeconds: 60 });
     const { auth } = makeService(dir, server.url, clock);
     const api = createAuthApi({ baseUrl: server.url, clock });
     await auth.signIn(signIn);
@@ -238,9 +220,7 @@ describe('AuthService', () => {
     const weak = { backend: 'basic_text', weak: true };
 
     it('keeps the session in memory, and the opt-in moves it to disk (and back)', async () => {
-      const clock = manualClock();
-      const server = await startRealAuthServer({ now: clock.now });
-      const dir = tempDir();
+      const { clock, server, dir } = await setup();
       const { auth } = makeService(dir, server.url, clock, { status: weak });
       expect(await auth.signIn(signIn)).toMatchObject({
         ok: true,
@@ -273,9 +253,7 @@ describe('AuthService', () => {
   });
 
   it('revoked at the server mid-session ⇒ the next refresh expires the session and clears the record', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 120 });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup({ accessTtlSeconds: 120 });
     const { auth, events } = makeService(dir, server.url, clock);
     await auth.signIn(signIn);
     server.revokeUser(DEMO.email);
@@ -310,9 +288,7 @@ describe('AuthService', () => {
   });
 
   it('after sleep past the refresh time, resume re-arms and refreshes at once', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now, accessTtlSeconds: 600 });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup({ accessTtlSeconds: 600 });
     const { auth } = makeService(dir, server.url, clock);
     await auth.signIn(signIn);
     clock.sleep(700_000); // the machine slept: time moved, no timer ran
@@ -329,9 +305,7 @@ describe('AuthService', () => {
   });
 
   it('stop() waits for a refresh in flight, so the rotated token is saved before quitting', async () => {
-    const clock = manualClock();
-    const server = await startRealAuthServer({ now: clock.now });
-    const dir = tempDir();
+    const { clock, server, dir } = await setup();
     const { auth, store } = makeService(dir, server.url, clock);
     await auth.signIn(signIn);
     const before = store.get()?.refreshToken;
