@@ -98,8 +98,9 @@ test.describe('the browser harness', () => {
 
     const accepted = await invoke(harness, allow[0], [...allow[1]]);
     expect(accepted.status).toBe(200);
-    expect(JSON.parse(accepted.body)).toMatchObject({ ok: true, session: { storage: { weakAllowed: true } } });
-    expect(existsSync(join(dataDir, 'settings.json'))).toBe(true);
+    // The choice is saved (it only takes effect with a weak keystore; this harness's is secure).
+    expect(JSON.parse(accepted.body)).toMatchObject({ ok: true, session: { storage: { level: 'secure' } } });
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ allowWeakStorage: true });
   });
 
   test('passes every call through the validating IPC wrapper', async () => {
