@@ -46,8 +46,11 @@ export const sessionViewSchema = z.discriminatedUnion('status', [
     user: userSchema,
     /** Access-token expiry, epoch ms. */
     expiresAt: z.number().int(),
-    /** Where this session lives: on disk (encrypted) or in memory for this run only. */
-    persistence: z.enum(['disk', 'memory']),
+    /**
+     * Where this session lives: on disk (encrypted); in memory for this run (by choice or by the
+     * storage policy); or `unsaved`: it should have been written but the data folder refused.
+     */
+    persistence: z.enum(['disk', 'memory', 'unsaved']),
     /** True while the auth server can't be reached; the session is kept. */
     offline: z.boolean(),
     storage: storageInfoSchema,

@@ -42,6 +42,11 @@ describe('SignedInScreen', () => {
     expect(detail('Storage')).toHaveTextContent('This session ends when you quit Tessera');
   });
 
+  it('says plainly when the session could not be saved', () => {
+    setup(signedIn({ persistence: 'unsaved' }));
+    expect(detail('Storage')).toHaveTextContent("Couldn't be saved: Tessera can't write to its data folder");
+  });
+
   it('does not call weak storage "encrypted" storage', () => {
     setup(signedIn({ persistence: 'disk', storage: { ...weakStorage, weakAllowed: true, canPersist: true } }));
     expect(detail('Storage')).toHaveTextContent('Remembered on this device (weaker storage)');

@@ -23,6 +23,7 @@ function initials(name: string): string {
 
 function storageText(session: SignedInSession): string {
   if (session.persistence === 'memory') return 'This session ends when you quit Tessera';
+  if (session.persistence === 'unsaved') return "Couldn't be saved: Tessera can't write to its data folder, so this session ends when you quit";
   return session.storage.level === 'secure'
     ? 'Remembered on this device (encrypted)'
     : 'Remembered on this device (weaker storage)';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../../../shared/session-view';
@@ -315,5 +315,14 @@ describe('AuthService', () => {
     expect(saved).not.toBe(before);
     expect(saved).toBe(store.get()?.refreshToken);
     expect(clock.pending()).toEqual([]);
+  });
+
+  it('a data folder that refuses writes ⇒ still signed in, in memory, reported as unsaved', async () => {
+    const { clock, server, dir } = await setup();
+    const blocked = join(dir, 'not-a-dir');
+    writeFileSync(blocked, '');
+    const { auth } = makeService(join(blocked, 'data'), server.url, clock);
+    expect(await auth.signIn(signIn)).toMatchObject({ ok: true, session: { status: 'signed-in', persistence: 'unsaved' } });
+    expect(await auth.signOut()).toMatchObject({ ok: true, session: { status: 'signed-out' } });
   });
 });

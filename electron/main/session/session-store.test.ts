@@ -14,7 +14,7 @@ describe('SessionStore', () => {
     const dir = tempDir();
     const record = sampleRecord();
     const first = makeStore(dir);
-    expect(await first.store.save(record, { remember: true })).toEqual({ persistence: 'disk', storageFailed: false });
+    expect(await first.store.save(record, { remember: true })).toEqual({ persistence: 'disk' });
 
     const second = makeStore(dir, { key: testKey(1) });
     const loaded = await second.store.load();
@@ -54,10 +54,7 @@ describe('SessionStore', () => {
     const dir = tempDir();
     const { store } = makeStore(dir);
     await store.save(sampleRecord(), { remember: true });
-    expect(await store.save(sampleRecord({ refreshToken: 'r'.repeat(50) }), { remember: false })).toEqual({
-      persistence: 'memory',
-      storageFailed: false,
-    });
+    expect(await store.save(sampleRecord({ refreshToken: 'r'.repeat(50) }), { remember: false })).toEqual({ persistence: 'memory' });
     expect(store.get()?.refreshToken).toBe('r'.repeat(50));
     expect(JSON.parse(readFileSync(sessionFile(dir), 'utf8'))).toEqual({});
   });
@@ -134,7 +131,7 @@ describe('SessionStore', () => {
       const dir = tempDir();
       const { store } = makeStore(dir, { status: { backend: 'basic_text', weak: true } });
       expect(await store.storage()).toEqual({ level: 'weak', backend: 'basic_text', weakAllowed: false, canPersist: false });
-      expect(await store.save(sampleRecord(), { remember: true })).toEqual({ persistence: 'memory', storageFailed: false });
+      expect(await store.save(sampleRecord(), { remember: true })).toEqual({ persistence: 'memory' });
       expect(store.get()).not.toBeNull();
       expect(existsSync(sessionFile(dir))).toBe(false);
     });
@@ -159,20 +156,20 @@ describe('SessionStore', () => {
       expect((await second.store.storage()).weakAllowed).toBe(true);
       expect((await second.store.load()).record).not.toBeNull();
       second.settings.setWeakStorageAllowed(false);
-      expect(await second.store.reapplyPolicy()).toEqual({ persistence: 'memory', storageFailed: false });
+      expect(await second.store.reapplyPolicy()).toEqual({ persistence: 'memory' });
       expect(second.store.get()).not.toBeNull();
       expect(JSON.parse(readFileSync(sessionFile(dir), 'utf8'))).toEqual({});
     });
   });
 
-  it('a read-only data dir ⇒ the session stays in memory and the failure is reported', async () => {
+  it('a read-only data dir ⇒ the session stays in memory, reported as unsaved', async () => {
     if (process.getuid?.() === 0) {
       // Root ignores directory permissions; simulate with a data dir whose path is a file instead.
       const parent = tempDir();
       const notADir = join(parent, 'blocked');
       writeFileSync(notADir, '');
       const { store } = makeStore(join(notADir, 'data'));
-      expect(await store.save(sampleRecord(), { remember: true })).toEqual({ persistence: 'memory', storageFailed: true });
+      expect(await store.save(sampleRecord(), { remember: true })).toEqual({ persistence: 'unsaved' });
       expect(store.get()).not.toBeNull();
       return;
     }
@@ -180,7 +177,7 @@ describe('SessionStore', () => {
     chmodSync(dir, 0o500);
     try {
       const { store } = makeStore(dir);
-      expect(await store.save(sampleRecord(), { remember: true })).toEqual({ persistence: 'memory', storageFailed: true });
+      expect(await store.save(sampleRecord(), { remember: true })).toEqual({ persistence: 'unsaved' });
       expect(store.get()).not.toBeNull();
     } finally {
       chmodSync(dir, 0o700);

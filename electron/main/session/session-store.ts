@@ -6,7 +6,8 @@ import { parseSessionRecord, type SessionRecord } from './session-record';
 /** The key under which the encrypted record is stored in `session.json`. */
 export const RECORD_KEY = 'record';
 
-export type Persistence = 'disk' | 'memory';
+/** `unsaved`: meant for disk, but the write failed (read-only or full data folder); kept in memory. */
+export type Persistence = 'disk' | 'memory' | 'unsaved';
 
 export type LoadResult =
   | { record: SessionRecord; persistence: Persistence }
@@ -14,8 +15,6 @@ export type LoadResult =
 
 export interface SaveResult {
   persistence: Persistence;
-  /** True when the session should have gone to disk but couldn't (kept in memory instead). */
-  storageFailed: boolean;
 }
 
 /**
@@ -135,11 +134,10 @@ export class SessionStore {
     if (!options.remember || !storage.canPersist) {
       this.persistence = 'memory';
       this.removeFromDisk();
-      return { persistence: 'memory', storageFailed: false };
+      return { persistence: 'memory' };
     }
-    const written = await this.write(record);
-    this.persistence = written ? 'disk' : 'memory';
-    return { persistence: this.persistence, storageFailed: !written };
+    this.persistence = (await this.write(record)) ? 'disk' : 'unsaved';
+    return { persistence: this.persistence };
   }
 
   /** Re-applies the storage policy to the current session (after the weak-storage choice changes). */
