@@ -35,3 +35,20 @@ test('a session revoked on the server ends with "Your session expired"', async (
   await expect(form.alert).toHaveText('Your session expired — sign in again.');
   expect(hasSavedSession(app.dataDir)).toBe(false);
 });
+
+test('losing the auth server shows "Offline" and keeps the session; it recovers by itself', async ({ app, auth }) => {
+  await expect(signInScreen(app.page).heading).toBeVisible();
+  await app.allowRememberedSessions();
+  await signIn(app.page, DEMO_USER);
+  await expectSignedIn(app.page, DEMO_USER);
+
+  await auth.disconnect();
+  const offline = app.page.getByRole('status').filter({ hasText: 'Offline' });
+  await expect(offline).toBeVisible({ timeout: 15_000 });
+  await expectSignedIn(app.page, DEMO_USER);
+  expect(hasSavedSession(app.dataDir)).toBe(true);
+
+  auth.reconnect();
+  await expect(offline).toBeHidden({ timeout: 15_000 });
+  await expectSignedIn(app.page, DEMO_USER);
+});
