@@ -57,7 +57,7 @@ const grantSchema = z.object({
 const meSchema = z.object({ user: userSchema.strip() });
 const errorSchema = z.object({ error: z.string().max(100), retryAfterSeconds: z.number().int().nonnegative().max(86_400).optional() });
 
-/** Tokens that live less than a second or more than a year are not something our server issues. */
+/** A token already expired on arrival, or living more than a year, is not one a real server issues. */
 const MAX_TOKEN_LIFETIME_MS = 366 * 24 * 3600_000;
 
 export function createAuthApi(options: AuthApiOptions): AuthApi {
