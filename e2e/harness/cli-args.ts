@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEV_AUTH_URL } from '../../electron/main/config/app-config';
+import { DEV_AUTH_URL, isHttpUrl } from '../../electron/main/config/app-config';
 
 /**
  * The harness command line.
@@ -83,13 +83,4 @@ export function parseHarnessArgs(argv: readonly string[], cwd = process.cwd()): 
 
 function isKeystore(value: string): value is Keystore {
   return (keystores as readonly string[]).includes(value);
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

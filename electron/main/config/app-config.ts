@@ -59,7 +59,8 @@ function isAllowedAuthUrl(text: string): boolean {
   }
 }
 
-function isHttpUrl(text: string): boolean {
+/** True for a parseable http: or https: URL. */
+export function isHttpUrl(text: string): boolean {
   try {
     const url = new URL(text);
     return url.protocol === 'http:' || url.protocol === 'https:';
