@@ -25,6 +25,7 @@ describe('SignedInScreen', () => {
     const time = within(detail('Session expires')).getByRole('time');
     expect(time).toHaveAttribute('dateTime', new Date(session.expiresAt).toISOString());
     expect(time).toHaveTextContent(formatExpiry(session.expiresAt, Date.now()));
+    expect(detail('Session expires')).toHaveTextContent(/renews automatically$/);
   });
 
   it('falls back to the email when the name is blank', () => {

@@ -108,6 +108,7 @@ export function SignedInScreen({ session, onSession }: SignedInScreenProps) {
         <Detail term="Email">{user.email}</Detail>
         <Detail term="Session expires">
           <time dateTime={new Date(expiresAt).toISOString()}>{formatExpiry(expiresAt, now)}</time>
+          <span className="detail-hint"> · renews automatically</span>
         </Detail>
         <Detail term="Storage">{storageText(session)}</Detail>
       </dl>
