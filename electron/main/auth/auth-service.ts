@@ -126,10 +126,8 @@ export class AuthService {
     return this.queue.run(async () => {
       if (!this.deps.settings.setWeakStorageAllowed(allowed)) return { ok: false, code: 'storage_failed' } satisfies Failure;
       const record = this.deps.store.get();
-      if (record) {
-        if (allowed) await this.deps.store.save(record, { remember: this.remember });
-        else await this.deps.store.reapplyPolicy();
-      }
+      // save() applies the storage policy: to disk when now allowed, off it when revoked.
+      if (record) await this.deps.store.save(record, { remember: this.remember });
       await this.emit();
       return { ok: true, session: await this.snapshot() };
     });

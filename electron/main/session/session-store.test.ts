@@ -156,7 +156,7 @@ describe('SessionStore', () => {
       expect((await second.store.storage()).weakAllowed).toBe(true);
       expect((await second.store.load()).record).not.toBeNull();
       second.settings.setWeakStorageAllowed(false);
-      expect(await second.store.reapplyPolicy()).toEqual({ persistence: 'memory' });
+      expect(await second.store.save(second.store.get()!, { remember: true })).toEqual({ persistence: 'memory' });
       expect(second.store.get()).not.toBeNull();
       expect(JSON.parse(readFileSync(sessionFile(dir), 'utf8'))).toEqual({});
     });

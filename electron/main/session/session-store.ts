@@ -140,14 +140,6 @@ export class SessionStore {
     return { persistence: this.persistence };
   }
 
-  /** Re-applies the storage policy to the current session (after the weak-storage choice changes). */
-  async reapplyPolicy(): Promise<SaveResult | null> {
-    if (!this.current) return null;
-    const storage = await this.storage();
-    if (!storage.canPersist) return this.save(this.current, { remember: false });
-    return null;
-  }
-
   /** Forgets the session in memory and on disk. Never throws. */
   clear(): void {
     this.current = null;
